@@ -1,9 +1,8 @@
 """The FastAPI application factory.
 
->>> from fastapi.testclient import TestClient
->>> with TestClient(create_app(Settings(store=None))) as client:
-...     client.get("/healthz").json()["status"]
-'ok'
+>>> app = create_app(Settings(store=None))      # the store opens when the app starts
+>>> "/healthz" in app.openapi()["paths"]
+True
 """
 
 from __future__ import annotations
@@ -13,6 +12,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 
+from api import errors
+from api.routers import analysis, entities, export, linked_data, sparql, ui
 from api.settings import Settings
 from graph.load import open_store
 
@@ -34,6 +35,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
     )
+
+    errors.install(app)
+    for module in (sparql, entities, linked_data, analysis, export, ui):
+        app.include_router(module.router)
 
     @app.get("/healthz", tags=["operations"])
     def healthz(request: Request) -> dict[str, object]:

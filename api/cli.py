@@ -15,7 +15,10 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
+from api.commands import analysis as analysis_commands
+from api.commands import export as export_commands
 from api.settings import Settings
 from graph.exceptions import (
     QueryEvaluationError,
@@ -35,14 +38,19 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+# No emoji codes or markup in data: ":label:" and "[shape:X]" must print as they are.
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 StoreOpt = Annotated[
     Path | None,
-    typer.Option("--store", envvar="STACKATLAS_STORE", help="Store directory (default: the user data dir)."),
+    typer.Option(
+        "--store", envvar="STACKATLAS_STORE", help="Store directory (default: the user data dir)."
+    ),
 ]
-MemoryOpt = Annotated[bool, typer.Option("--memory", help="Use an in-memory store built from the bundle.")]
+MemoryOpt = Annotated[
+    bool, typer.Option("--memory", help="Use an in-memory store built from the bundle.")
+]
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -68,28 +76,47 @@ def _open(settings: Settings) -> Any:
     try:
         with _progress() as progress:
             task = progress.add_task("opening the store", total=None)
-            return open_store(settings.store, progress=lambda msg: progress.update(task, description=msg))
+            return open_store(
+                settings.store, progress=lambda msg: progress.update(task, description=msg)
+            )
     except StoreError as e:
         _fail(2, str(e))
 
 
 def _progress() -> Progress:
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     )
 
 
 def _fail(code: int, message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print("error: ", style="bold red", end="")
+    err.print(message, highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
 def _print_violations(violations: list[Violation]) -> None:
+    if not err.is_terminal:  # one line per violation: greppable, never wrapped
+        for v in violations:
+            err.print(str(v), highlight=False, soft_wrap=True, markup=False)
+        err.print(f"{len(violations)} violation(s)")
+        return
     table = Table(title=f"{len(violations)} violation(s)", show_lines=False)
     for col in ("file", "node", "property", "rule", "problem"):
         table.add_column(col, overflow="fold")
     for v in violations:
-        table.add_row(v.source, v.focus, v.path or "", v.rule, v.message + (f" (value: {v.value})" if v.value else ""))
+        cells = (
+            v.source,
+            v.focus,
+            v.path or "",
+            v.rule,
+            v.message + (f" (value: {v.value})" if v.value else ""),
+        )
+        table.add_row(*(Text(c) for c in cells))
     err.print(table)
 
 
@@ -113,7 +140,9 @@ def serve(
 
 @app.command()
 def load(
-    files: Annotated[list[Path], typer.Argument(help="RDF files; each replaces its own named graph.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="RDF files; each replaces its own named graph.")
+    ],
     store: StoreOpt = None,
 ) -> None:
     """Validate FILES against the shapes and load them into the store in one transaction."""
@@ -122,18 +151,24 @@ def load(
     try:
         with _progress() as progress:
             task = progress.add_task("loading", total=None)
-            report = load_files(db, files, progress=lambda msg: progress.update(task, description=msg))
+            report = load_files(
+                db, files, progress=lambda msg: progress.update(task, description=msg)
+            )
     except RdfSyntaxError as e:
         _fail(1, f"{e}\nnothing was written")
     except ValidationError as e:
         _print_violations(e.violations)
         _fail(1, "the data breaks the shapes; nothing was written")
-    out.print(f"loaded {report.triples} triples into {len(report.graphs)} graph(s); store version {report.version}")
+    out.print(
+        f"loaded {report.triples} triples into {len(report.graphs)} graph(s); store version {report.version}"
+    )
 
 
 @app.command()
 def validate(
-    files: Annotated[list[Path] | None, typer.Argument(help="RDF files (default: the bundled knowledge base).")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="RDF files (default: the bundled knowledge base).")
+    ] = None,
 ) -> None:
     """Check FILES (with the bundled knowledge base as context) against the shapes. Exit 0 conformant, 1 not, 2 error."""
     paths = files or []
@@ -153,9 +188,16 @@ def validate(
 
 @app.command()
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file, or - for stdin.")],
+    sparql: Annotated[
+        str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file, or - for stdin.")
+    ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table | json | csv | tsv | xml | turtle | ntriples | jsonld | rdfxml")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table | json | csv | tsv | xml | turtle | ntriples | jsonld | rdfxml",
+        ),
     ] = "table",
     store: StoreOpt = None,
     memory: MemoryOpt = False,
@@ -182,12 +224,12 @@ def _print_result(result: Any, fmt: str) -> None:
         rdf_fmt = GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)
         if fmt in RESULT_FORMATS:
             _fail(2, f"--format {fmt} is for SELECT/ASK; use turtle, ntriples, jsonld or rdfxml")
-        sys.stdout.write(ox.serialize(result, format=rdf_fmt).decode("utf-8"))
+        sys.stdout.write((ox.serialize(result, format=rdf_fmt) or b"").decode("utf-8"))
         return
     if fmt in GRAPH_FORMATS:
         _fail(2, f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml")
     if fmt != "table":
-        sys.stdout.write(result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8"))
+        sys.stdout.write((result.serialize(format=RESULT_FORMATS[fmt]) or b"").decode("utf-8"))
         return
     if isinstance(result, ox.QueryBoolean):
         out.print(str(bool(result)).lower())
@@ -196,7 +238,7 @@ def _print_result(result: Any, fmt: str) -> None:
     table = Table(*names)
     rows = 0
     for row in result:
-        table.add_row(*(_cell(row[n]) for n in names))
+        table.add_row(*(Text(_cell(row[n])) for n in names))
         rows += 1
     out.print(table)
     err.print(f"{rows} row(s)")
@@ -206,7 +248,9 @@ def _cell(term: Any) -> str:
     if term is None:
         return ""
     value = str(term.value)
-    return value.replace("https://w3id.org/stackatlas/id/", "id:").replace("https://w3id.org/stackatlas/ns#", "sa:")
+    return value.replace("https://w3id.org/stackatlas/id/", "id:").replace(
+        "https://w3id.org/stackatlas/ns#", "sa:"
+    )
 
 
 @app.command()
@@ -219,6 +263,10 @@ def stats(store: StoreOpt = None, memory: MemoryOpt = False) -> None:
     out.print(table)
     out.print(f"triples: {s.triples}   named graphs: {s.graphs}   distinct sources: {s.sources}")
     out.print(f"as of: {s.oldest_as_of} … {s.newest_as_of}")
+
+
+for _module in (analysis_commands, export_commands):
+    _module.register(app)
 
 
 def main() -> None:

@@ -74,3 +74,20 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+@dataclass
+class NotFoundError(StackAtlasError):
+    """No thing with that slug (of that kind); ``suggestions`` are the closest known slugs."""
+
+    kind: str
+    slug: str
+    suggestions: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"no {self.kind} with slug {self.slug!r}{hint}"
+
+
+class InvalidParameterError(StackAtlasError):
+    """A request parameter is well-formed but names nothing valid (unknown kind, format, organization)."""

@@ -7,7 +7,7 @@ queries can read labels of classes and properties.
 >>> from graph.store import OxigraphStore
 >>> store = OxigraphStore()
 >>> report = build_from_bundle(store)
->>> report.triples > 1000 and GRAPH["ontology"] in report.graphs
+>>> report.triples > 1000 and ONTOLOGY_GRAPH in report.graphs
 True
 """
 
@@ -83,17 +83,23 @@ def parse_file(path: Path) -> list[ox.Triple]:
     """
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) if path.suffix else None
     if fmt is None:
-        raise RdfSyntaxError(display_path(path), None, None, f"unknown RDF file extension {path.suffix!r}")
+        raise RdfSyntaxError(
+            display_path(path), None, None, f"unknown RDF file extension {path.suffix!r}"
+        )
     try:
         quads = list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
     except SyntaxError as e:
         raise RdfSyntaxError(display_path(path), e.lineno, e.offset, _problem(e)) from e
     except OSError as e:
-        raise RdfSyntaxError(display_path(path), None, None, f"cannot read: {e.strerror or e}") from e
+        raise RdfSyntaxError(
+            display_path(path), None, None, f"cannot read: {e.strerror or e}"
+        ) from e
     return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
 
 
-def load_files(store: Store, paths: Sequence[Path], *, progress: Progress | None = None) -> LoadReport:
+def load_files(
+    store: Store, paths: Sequence[Path], *, progress: Progress | None = None
+) -> LoadReport:
     """Validate ``paths`` together with what the store already holds, then write them in one transaction.
 
     Nothing is written if any file does not parse or the result would break a shape.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.store import Store
+from graph.store import Store, select
 
 _CLASS_COUNTS = """
 PREFIX sa: <https://w3id.org/stackatlas/ns#>
@@ -26,8 +26,9 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
 _PROVENANCE = """
 PREFIX sa: <https://w3id.org/stackatlas/ns#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT (COUNT(DISTINCT ?src) AS ?sources) (MIN(?d) AS ?oldest) (MAX(?d) AS ?newest) WHERE {
-  { ?s dcterms:source ?src } UNION { ?s sa:asOf ?d }
+SELECT ?sources ?oldest ?newest WHERE {
+  { SELECT (COUNT(DISTINCT ?src) AS ?sources) WHERE { ?s dcterms:source ?src } }
+  { SELECT (MIN(?d) AS ?oldest) (MAX(?d) AS ?newest) WHERE { ?s sa:asOf ?d } }
 }
 """
 
@@ -48,9 +49,9 @@ def stats(store: Store) -> Stats:
     """Count what the store holds."""
     classes = {
         row["class"].value.rsplit("#", 1)[1]: int(row["n"].value)
-        for row in store.query(_CLASS_COUNTS)  # type: ignore[union-attr]
+        for row in select(store, _CLASS_COUNTS)
     }
-    row = next(iter(store.query(_PROVENANCE)))  # type: ignore[call-overload]
+    row = next(iter(select(store, _PROVENANCE)))
     oldest, newest = row["oldest"], row["newest"]
     return Stats(
         triples=len(store),

@@ -22,12 +22,13 @@ import os
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
 from graph.exceptions import QueryEvaluationError, QuerySyntaxError, StoreError
-__all__ = ["OxigraphStore", "QueryResult", "Store", "Substitutions"]
+
+__all__ = ["OxigraphStore", "QueryResult", "Store", "Substitutions", "ask", "select"]
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 Substitutions = Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]
@@ -89,7 +90,7 @@ class OxigraphStore:
         except OSError as e:
             raise StoreError(f"cannot open the store at {path}: {e}") from e
         if path is not None:
-            self._version = int(self._read_meta().get("version", 0))
+            self._version = int(str(self._read_meta().get("version", 0)))
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -110,14 +111,18 @@ class OxigraphStore:
         default_graph: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
     ) -> QueryResult:
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        subs: dict[ox.Variable, Any] = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
         try:
             return self._store.query(
                 sparql,
                 substitutions=subs or None,
                 use_default_graph_as_union=default_graph is None,
-                default_graph=[_graph_term(g) for g in default_graph] if default_graph is not None else None,
-                named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs is not None else None,
+                default_graph=[_graph_term(g) for g in default_graph]
+                if default_graph is not None
+                else None,
+                named_graphs=[ox.NamedNode(g) for g in named_graphs]
+                if named_graphs is not None
+                else None,
             )
         except SyntaxError as e:
             raise QuerySyntaxError(str(e)) from e
@@ -186,6 +191,30 @@ class OxigraphStore:
         tmp = self.path / "meta.json.tmp"
         tmp.write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path / "meta.json")
+
+
+def select(store: Store, sparql: str, **options: Any) -> ox.QuerySolutions:
+    """Run a SELECT query; a query of another form is a programming error.
+
+    >>> [row["x"].value for row in select(OxigraphStore(), "SELECT ?x { VALUES ?x { 1 } }")]
+    ['1']
+    """
+    result = store.query(sparql, **options)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError("select() needs a SELECT query")
+    return result
+
+
+def ask(store: Store, sparql: str, **options: Any) -> bool:
+    """Run an ASK query.
+
+    >>> ask(OxigraphStore(), "ASK { FILTER(1 < 2) }")
+    True
+    """
+    result = store.query(sparql, **options)
+    if not isinstance(result, ox.QueryBoolean):
+        raise TypeError("ask() needs an ASK query")
+    return bool(result)
 
 
 def _graph_term(name: str) -> ox.NamedNode | ox.DefaultGraph:

@@ -17,8 +17,10 @@ from rdflib.term import Node
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """The rdflib term for a pyoxigraph term."""
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
+    """The rdflib term for a pyoxigraph term (RDF-star quoted triples are not supported)."""
+    if isinstance(term, ox.Triple):
+        raise TypeError("quoted triples (RDF-star) are not supported")
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -54,5 +56,5 @@ def triples_to_graph(triples: Iterable[ox.Triple | ox.Quad], g: Graph | None = N
     """
     g = Graph() if g is None else g
     for t in triples:
-        g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))  # type: ignore[arg-type]
+        g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     return g

@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from graph.exceptions import Violation
 from ontology import load_ontology, load_shapes
-from ontology.namespace import SA_IRI
+from ontology.namespace import SA_IRI, SHAPES_IRI
 
 Origin = Callable[[Node], str]
 
@@ -62,7 +62,11 @@ def _shape_violations(data: Graph, where: Origin) -> list[Violation]:
                 source=where(focus),
                 focus=_short(focus),
                 path=_short(path) if path is not None else None,
-                rule=_rule_name(shapes, results.value(r, SH.sourceShape), results.value(r, SH.sourceConstraintComponent)),
+                rule=_rule_name(
+                    shapes,
+                    results.value(r, SH.sourceShape),
+                    results.value(r, SH.sourceConstraintComponent),
+                ),
                 message=str(results.value(r, SH.resultMessage) or "violates a shape"),
                 value=_short(value) if value is not None else None,
             )
@@ -94,12 +98,17 @@ def _rule_name(shapes: Graph, shape: Node | None, component: Node | None) -> str
     owner = shape
     if shape is not None and not isinstance(shape, URIRef):
         owner = shapes.value(None, SH.property, shape) or shape
-    comp = _short(component).removeprefix("sh:").removesuffix("ConstraintComponent") if component else "?"
+    comp = (
+        _short(component).removeprefix("sh:").removesuffix("ConstraintComponent")
+        if component
+        else "?"
+    )
     return f"{_short(owner)} {comp}" if owner is not None else comp
 
 
 _PREFIXES = {
     SA_IRI: "sa:",
+    SHAPES_IRI: "shape:",
     "https://w3id.org/stackatlas/id/": "id:",
     "http://www.w3.org/ns/shacl#": "sh:",
     "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
@@ -128,4 +137,6 @@ def _ontology() -> Graph:
 
 @cache
 def _vocabulary() -> frozenset[Node]:
-    return frozenset(s for s in _ontology().subjects() if isinstance(s, URIRef) and str(s).startswith(SA_IRI))
+    return frozenset(
+        s for s in _ontology().subjects() if isinstance(s, URIRef) and str(s).startswith(SA_IRI)
+    )

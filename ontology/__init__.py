@@ -19,13 +19,14 @@ from typing import Any
 from rdflib import Graph
 from rdflib.namespace import RDFS
 
-from ontology.namespace import GRAPH, ID, SA
+from ontology.namespace import GRAPH, ID, SA, SHAPES_IRI
 
 __all__ = [
     "GRAPH",
     "ID",
     "ONTOLOGY_PATH",
     "SA",
+    "SHAPES_IRI",
     "SHAPES_PATH",
     "CONTEXT_PATH",
     "QUERIES_DIR",
@@ -57,8 +58,9 @@ def load_ontology() -> Graph:
 def load_shapes() -> Graph:
     """The SHACL shapes as an rdflib graph (a fresh copy the caller may change).
 
+    >>> from rdflib import URIRef
     >>> from rdflib.namespace import SH
-    >>> (SA.ModelShape, SH.targetClass, SA.Model) in load_shapes()
+    >>> (URIRef(SHAPES_IRI + "ModelShape"), SH.targetClass, SA.Model) in load_shapes()
     True
     """
     g = Graph()

@@ -19,6 +19,7 @@ from rdflib.namespace import DefinedNamespace
 SA_IRI = "https://w3id.org/stackatlas/ns#"
 ID_IRI = "https://w3id.org/stackatlas/id/"
 GRAPH_IRI = "https://w3id.org/stackatlas/graph/"
+SHAPES_IRI = "https://w3id.org/stackatlas/shapes#"
 
 #: Every described thing: ``ID["llama-3.1-405b"]``. Slugs are open-ended, so this is a plain Namespace.
 ID = Namespace(ID_IRI)

@@ -39,7 +39,7 @@ def test_validate_a_file_with_a_violation_exits_1_and_names_node_and_rule(tmp_pa
     )
     done = run("validate", str(bad))
     assert done.returncode == 1
-    assert "id:lonely-chip" in done.stderr and "sa:ChipShape" in done.stderr
+    assert "id:lonely-chip" in done.stderr and "shape:ChipShape" in done.stderr
 
 
 def test_validate_malformed_file_exits_1_with_line(tmp_path: Path) -> None:
@@ -68,11 +68,27 @@ def test_load_then_query_an_on_disk_store(tmp_path: Path) -> None:
 
 def test_refused_load_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     store = str(tmp_path / "store")
-    before = run("query", "--store", store, "--format", "json", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
+    before = run(
+        "query",
+        "--store",
+        store,
+        "--format",
+        "json",
+        "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+    )
     bad = tmp_path / "bad.ttl"
-    bad.write_text("@prefix sa: <https://w3id.org/stackatlas/ns#> .\n<https://w3id.org/stackatlas/id/x> a sa:Model .\n")
+    bad.write_text(
+        "@prefix sa: <https://w3id.org/stackatlas/ns#> .\n<https://w3id.org/stackatlas/id/x> a sa:Model .\n"
+    )
     assert run("load", "--store", store, str(bad)).returncode == 1
-    after = run("query", "--store", store, "--format", "json", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
+    after = run(
+        "query",
+        "--store",
+        store,
+        "--format",
+        "json",
+        "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+    )
     assert json.loads(before.stdout) == json.loads(after.stdout)
 
 
@@ -84,7 +100,11 @@ def test_query_formats_and_errors() -> None:
         "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c } LIMIT 3",
     )  # fmt: skip
     assert construct.returncode == 0 and construct.stdout.count(" .\n") == 3
-    table = run("query", "--memory", "SELECT ?c WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> } LIMIT 2")
+    table = run(
+        "query",
+        "--memory",
+        "SELECT ?c WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> } LIMIT 2",
+    )
     assert table.returncode == 0 and "2 row(s)" in table.stderr
     broken = run("query", "--memory", "SELECT ?x WHERE {")
     assert broken.returncode == 1 and "syntax" in broken.stderr
@@ -96,7 +116,9 @@ def test_query_reads_a_file_and_stdin(tmp_path: Path) -> None:
     q = tmp_path / "q.rq"
     q.write_text("ASK { ?s a <https://w3id.org/stackatlas/ns#Model> }")
     assert run("query", "--memory", "-f", "json", f"@{q}").stdout.strip().endswith("true}")
-    assert '"boolean":true' in run("query", "--memory", "-f", "json", "-", stdin=q.read_text()).stdout
+    assert (
+        '"boolean":true' in run("query", "--memory", "-f", "json", "-", stdin=q.read_text()).stdout
+    )
 
 
 def test_stats_lists_counts_per_class() -> None:

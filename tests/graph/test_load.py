@@ -76,13 +76,15 @@ def test_shape_violation_names_file_node_and_rule_and_writes_nothing(
     assert violation.source.endswith("bad.ttl")
     assert violation.focus == "id:model-x"
     assert violation.path == "sa:license"
-    assert violation.rule == "sa:ModelShape MinCount"
+    assert violation.rule == "shape:ModelShape MinCount"
     assert "sa:license" in violation.message
     # The valid file was not written either: one transaction or nothing.
     assert snapshot(fixture_store) == before
 
 
-def test_reference_to_a_missing_entity_is_a_violation(fixture_store: OxigraphStore, tmp_path: Path) -> None:
+def test_reference_to_a_missing_entity_is_a_violation(
+    fixture_store: OxigraphStore, tmp_path: Path
+) -> None:
     bad = write(
         tmp_path,
         "dangling.ttl",
@@ -100,11 +102,13 @@ def test_misspelt_vocabulary_term_is_refused(fixture_store: OxigraphStore, tmp_p
     bad = write(
         tmp_path,
         "typo.ttl",
-        'id:gpu-1 sa:designedby id:gpuco .\n',
+        "id:gpu-1 sa:designedby id:gpuco .\n",
     )
     with pytest.raises(ValidationError) as caught:
         load_files(fixture_store, [bad])
-    assert any(v.rule == "vocabulary" and v.value == "sa:designedby" for v in caught.value.violations)
+    assert any(
+        v.rule == "vocabulary" and v.value == "sa:designedby" for v in caught.value.violations
+    )
 
 
 def test_missing_source_and_date_are_reported(fixture_store: OxigraphStore, tmp_path: Path) -> None:
@@ -123,10 +127,12 @@ def test_bad_slug_is_refused(fixture_store: OxigraphStore, tmp_path: Path) -> No
     )
     with pytest.raises(ValidationError) as caught:
         load_files(fixture_store, [bad])
-    assert [v.rule for v in caught.value.violations] == ["sa:EntityShape Pattern"]
+    assert [v.rule for v in caught.value.violations] == ["shape:EntityShape Pattern"]
 
 
-def test_loading_a_file_again_replaces_its_graph(fixture_store: OxigraphStore, tmp_path: Path) -> None:
+def test_loading_a_file_again_replaces_its_graph(
+    fixture_store: OxigraphStore, tmp_path: Path
+) -> None:
     path = write(
         tmp_path,
         "extra.ttl",

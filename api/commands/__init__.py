@@ -1,0 +1,1 @@
+"""Command groups of the ``stackatlas`` CLI beyond the core ones; each module has ``register(app)``."""

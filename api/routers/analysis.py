@@ -1,0 +1,5 @@
+"""Routes: analysis (being written)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Routes: entities (being written)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Routes: export (being written)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

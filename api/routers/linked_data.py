@@ -1,0 +1,5 @@
+"""Routes: linked_data (being written)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Routes: ui (being written)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

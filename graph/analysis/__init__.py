@@ -1,0 +1,1 @@
+"""The analyses: pure functions over the networkx projection, each answer with its evidence."""

@@ -187,9 +187,14 @@ def check_files(paths: Sequence[Path], *, with_bundle: bool = True) -> list[Viol
 def open_store(path: Path | None, *, progress: Progress | None = None) -> OxigraphStore:
     """Open the embedded store; an empty one is first built from the bundled knowledge base.
 
-    ``path=None`` gives an in-memory store, built from the bundle.
+    A store built from an older bundle gets the bundled graphs refreshed. ``path=None`` gives an
+    in-memory store, built from the bundle.
     """
     store = OxigraphStore(path)
     if len(store) == 0:
+        build_from_bundle(store, progress=progress)
+    elif store.meta.get("built_from") not in (None, bundle_fingerprint()):
+        # The package was upgraded: refresh the bundled graphs. Graphs loaded by the user from
+        # files with other names are left as they are (each file owns its own named graph).
         build_from_bundle(store, progress=progress)
     return store

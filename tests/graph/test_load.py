@@ -170,3 +170,18 @@ def test_first_open_builds_the_store_from_the_bundle(tmp_path: Path) -> None:
     again = open_store(tmp_path / "fresh")  # already built: opened, not rebuilt
     assert again.version == version
     again.close()
+
+
+def test_a_store_built_from_an_older_bundle_is_refreshed_and_keeps_user_graphs(
+    tmp_path: Path,
+) -> None:
+    directory = tmp_path / "store"
+    store = open_store(directory)
+    load_files(store, [FIXTURE])  # a user's own file, in its own graph
+    store.record(built_from="an-older-bundle")
+    store.close()
+
+    again = open_store(directory)
+    assert again.meta["built_from"] != "an-older-bundle"
+    assert "https://w3id.org/stackatlas/graph/fixture" in again.graph_names()
+    again.close()

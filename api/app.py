@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.routers import analysis, entities, export, linked_data, sparql, ui
 from api.settings import Settings
+from api.sparql import service as sparql_service
 from graph.load import open_store
 
 
@@ -26,7 +30,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = open_store(settings.store)
         app.state.settings = settings
+        app.state.sparql = await sparql_service.start(app.state.store, settings)
         yield
+        await app.state.sparql.close()
         app.state.store.close()
 
     app = FastAPI(
@@ -37,8 +43,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     errors.install(app)
+    # Reads are open to every origin (browser SPARQL clients, notebooks); preflights are answered.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        max_age=600,
+    )
     for module in (sparql, entities, linked_data, analysis, export, ui):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
 
     @app.get("/healthz", tags=["operations"])
     def healthz(request: Request) -> dict[str, object]:

@@ -21,6 +21,12 @@ from graph.exceptions import (
     StoreError,
     ValidationError,
 )
+from graph.pool import (
+    NotAcceptableError,
+    QueryTimeoutError,
+    ResultTooLargeError,
+    WorkerCrashedError,
+)
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -33,6 +39,10 @@ STATUS: dict[type[StackAtlasError], tuple[int, str]] = {
     QuerySyntaxError: (400, "Malformed SPARQL"),
     QueryEvaluationError: (400, "Query could not be evaluated"),
     StoreError: (503, "Store unavailable"),
+    QueryTimeoutError: (503, "Query timed out"),
+    WorkerCrashedError: (503, "Query worker died"),
+    ResultTooLargeError: (422, "Result too large"),
+    NotAcceptableError: (406, "Not acceptable"),
 }
 
 

@@ -65,7 +65,8 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?s ?p ?o WHERE {
   ?s ?p ?o .
   FILTER(STRSTARTS(STR(?s), "https://w3id.org/stackatlas/id/"))
-  FILTER((STRSTARTS(STR(?p), "https://w3id.org/stackatlas/ns#") && (isLiteral(?o) || STRSTARTS(STR(?o), "https://w3id.org/stackatlas/ns#")))
+  # sa: facts whose value is not another described thing (literals, concepts, outside IRIs such as sa:paper)
+  FILTER((STRSTARTS(STR(?p), "https://w3id.org/stackatlas/ns#") && !STRSTARTS(STR(?o), "https://w3id.org/stackatlas/id/"))
          || ?p IN (skos:altLabel, dcterms:source))
 }
 """

@@ -185,3 +185,16 @@ def test_a_store_built_from_an_older_bundle_is_refreshed_and_keeps_user_graphs(
     assert again.meta["built_from"] != "an-older-bundle"
     assert "https://w3id.org/stackatlas/graph/fixture" in again.graph_names()
     again.close()
+
+
+def test_a_slug_typed_as_two_kinds_is_refused(fixture_store: OxigraphStore, tmp_path: Path) -> None:
+    bad = write(
+        tmp_path,
+        "twokinds.ttl",
+        "id:open-7b a sa:ModelFamily ; sa:developedBy id:openlab .\n",
+    )
+    with pytest.raises(ValidationError) as caught:
+        load_files(fixture_store, [bad])
+    assert [(v.focus, v.rule) for v in caught.value.violations] == [
+        ("id:open-7b", "shape:OneKindShape Xone")
+    ]

@@ -3,11 +3,12 @@ with a FastAPI "hello world" JSON route as the ceiling of Python's HTTP stack.
 
 Run by hand (not in CI), from the repository root:
 
-    python bench/sparql_http.py [--seconds 3] [--skip-rdflib]
+    python bench/sparql_http.py [--seconds 3] [--skip-rdflib] [--memory]
 
 Every server gets the same data (the bundled knowledge base) and listens on loopback:
 
-- stackatlas (``stackatlas serve --memory``), result cache off, for the uncached figures;
+- stackatlas (``stackatlas serve --store DIR``, on disk like ``oxigraph serve``; ``--memory`` runs
+  it on its in-memory store instead), result cache off, for the uncached figures;
 - stackatlas again with its result cache on, for the repeated 3-join;
 - ``oxigraph serve-read-only --union-default-graph`` on the same quads (PyPI ``oxigraph``);
 - ``rdflib-endpoint serve`` on the same triples (rdflib's in-memory engine);
@@ -127,6 +128,9 @@ def main() -> None:
     )
     parser.add_argument("--seconds", type=float, default=3.0, help="measured seconds per run")
     parser.add_argument("--skip-rdflib", action="store_true", help="leave rdflib-endpoint out")
+    parser.add_argument(
+        "--memory", action="store_true", help="run stackatlas on its in-memory store, not on disk"
+    )
     args = parser.parse_args()
     if shutil.which("oxigraph") is None:
         sys.exit("the `oxigraph` command is missing: pip install -e '.[bench]'")
@@ -172,7 +176,8 @@ def main() -> None:
                 results[(name, kind, c)] = stats
                 row(f"{name} {kind} c={c}", stats)
 
-        sa_cmd = [sys.executable, "-m", "api.cli", "serve", "--memory", "--port"]
+        where = ["--memory"] if args.memory else ["--store", str(work / "stackatlas")]
+        sa_cmd = [sys.executable, "-m", "api.cli", "serve", *where, "--port"]
         port = free_port()
         print("stackatlas (cache off)")
         with server(

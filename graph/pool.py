@@ -7,8 +7,8 @@ result themselves with pyoxigraph's writers, so the service only moves bytes.
 
 What a worker does with one job (the pool runs this in a worker process, under a deadline):
 
->>> from graph.snapshot import Snapshot, SnapshotStore
->>> view = SnapshotStore.open(Snapshot(version=0, dump=b""))
+>>> from graph.snapshot import Snapshot, open_snapshot
+>>> view = open_snapshot(Snapshot(version=0, dump=b""))
 >>> _answer(view, Job("ASK {}", result_format="json", graph_format=None)).body
 b'{"head":{},"boolean":true}'
 >>> _answer(view, Job("SELECT * { VALUES ?x { 1 2 3 } }", "json", None, max_rows=2))
@@ -33,7 +33,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.exceptions import QueryEvaluationError, QuerySyntaxError, StackAtlasError
-from graph.snapshot import Snapshot, SnapshotStore
+from graph.snapshot import Snapshot, open_snapshot
+from graph.store import OxigraphStore
 
 __all__ = [
     "Answer",
@@ -101,7 +102,7 @@ class Answer:
     version: int
 
 
-FunctionsFactory = Callable[[SnapshotStore], dict[ox.NamedNode, Any]]
+FunctionsFactory = Callable[[OxigraphStore], dict[ox.NamedNode, Any]]
 
 
 # -- the worker process ------------------------------------------------------------------------
@@ -110,7 +111,7 @@ FunctionsFactory = Callable[[SnapshotStore], dict[ox.NamedNode, Any]]
 def _worker_main(conn: multiprocessing.connection.Connection, functions: str | None) -> None:
     """Answer jobs forever; ``functions`` names a FunctionsFactory as ``module:attr``."""
     factory = _import(functions) if functions else None
-    store: SnapshotStore | None = None
+    store: OxigraphStore | None = None
     conn.send(("ready",))
     while True:
         try:
@@ -119,7 +120,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, functions: str | N
             return
         if job.snapshot is not None and (store is None or store.version != job.snapshot.version):
             store = None  # drop the old snapshot before opening the new one
-            store = SnapshotStore.open(job.snapshot)
+            store = open_snapshot(job.snapshot)
             if factory is not None:
                 store.custom_functions = factory(store)
         assert store is not None, "the first job always carries a snapshot"
@@ -129,7 +130,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, functions: str | N
             conn.send(("error", type(e).__name__, str(e)))
 
 
-def _answer(store: SnapshotStore, job: Job) -> Answer:
+def _answer(store: OxigraphStore, job: Job) -> Answer:
     result = store.query(
         job.sparql,
         default_graph=list(job.default_graph) if job.default_graph is not None else None,

@@ -14,7 +14,7 @@ before it answers, so a query sent after an acknowledged update sees that update
 >>> snap = take_snapshot(live)
 >>> (snap.version, snap.path is None)
 (1, True)
->>> view = SnapshotStore.open(snap)
+>>> view = open_snapshot(snap)
 >>> [r["o"].value for r in view.query("SELECT ?o { ?s ?p ?o }")]
 ['o']
 """
@@ -24,17 +24,15 @@ from __future__ import annotations
 import json
 import shutil
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
-from graph.exceptions import QueryEvaluationError, QuerySyntaxError, StoreError
-from graph.store import OxigraphStore, QueryResult, Substitutions
+from graph.store import OxigraphStore
 
-__all__ = ["Snapshot", "SnapshotStore", "discard_snapshots", "take_snapshot"]
+__all__ = ["Snapshot", "discard_snapshots", "open_snapshot", "take_snapshot"]
 
 SNAPSHOT_DIR = "snapshots"
 
@@ -51,21 +49,10 @@ class Snapshot:
 def take_snapshot(store: OxigraphStore) -> Snapshot:
     """Checkpoint ``store`` as it is now (call it right after a commit, under the write lock)."""
     if store.path is None:
-        quads = (
-            ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
-            for g in store.graph_names()
-            for t in store.triples(g)
-        )
-        dump = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-        return Snapshot(store.version, dump=dump or b"")
+        return Snapshot(store.version, dump=store.dump())
     target = store.path / SNAPSHOT_DIR / f"v{store.version}-{uuid.uuid4().hex[:8]}"
     target.mkdir(parents=True)
-    try:
-        # OxigraphStore has no public checkpoint method; Store.backup is the documented way to
-        # get an immutable copy (hard links to the live SST files, so it is cheap).
-        store._store.backup(str(target / "oxigraph"))
-    except OSError as e:
-        raise StoreError(f"cannot checkpoint the store into {target}: {e}") from e
+    store.checkpoint(target / "oxigraph")
     (target / "meta.json").write_text(json.dumps({"version": store.version}), encoding="utf-8")
     return Snapshot(store.version, path=str(target))
 
@@ -81,75 +68,16 @@ def discard_snapshots(store: OxigraphStore, *, keep: Iterable[Snapshot]) -> None
             shutil.rmtree(child, ignore_errors=True)
 
 
-class SnapshotStore:
-    """A read-only :class:`graph.store.Store` over one snapshot, as a worker process sees it.
+def open_snapshot(snapshot: Snapshot) -> OxigraphStore:
+    """The read-only store a worker queries: a checkpoint opened read-only, or a dump in memory.
 
     Queries see the union of the named graphs as their default graph unless they name a dataset,
-    exactly like :meth:`graph.store.OxigraphStore.query`.
+    exactly like the live store.
     """
-
-    def __init__(self, store: ox.Store, version: int) -> None:
-        self._store = store
-        self._version = version
-        self.custom_functions: dict[ox.NamedNode, Any] = {}
-
-    @classmethod
-    def open(cls, snapshot: Snapshot) -> SnapshotStore:
-        """Open a checkpoint read-only, or load a dump into memory."""
-        if snapshot.path is not None:
-            return cls(ox.Store.read_only(str(Path(snapshot.path) / "oxigraph")), snapshot.version)
-        store = ox.Store()
+    if snapshot.path is not None:
+        engine = ox.Store.read_only(str(Path(snapshot.path) / "oxigraph"))
+    else:
+        engine = ox.Store()
         if snapshot.dump:
-            store.bulk_load(snapshot.dump, format=ox.RdfFormat.N_QUADS)
-        return cls(store, snapshot.version)
-
-    @property
-    def version(self) -> int:
-        return self._version
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        substitutions: Substitutions | None = None,
-        default_graph: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-        base_iri: str | None = None,
-    ) -> QueryResult:
-        subs: dict[ox.Variable, Any] = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
-        try:
-            return self._store.query(
-                sparql,
-                base_iri=base_iri,
-                substitutions=subs or None,
-                use_default_graph_as_union=default_graph is None,
-                default_graph=[_graph(g) for g in default_graph]
-                if default_graph is not None
-                else None,
-                named_graphs=[ox.NamedNode(g) for g in named_graphs]
-                if named_graphs is not None
-                else None,
-                custom_functions=self.custom_functions or None,
-            )
-        except SyntaxError as e:
-            raise QuerySyntaxError(str(e)) from e
-        except (OSError, ValueError) as e:
-            raise QueryEvaluationError(str(e)) from e
-
-    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple]]) -> None:
-        raise StoreError("a snapshot is read-only; updates go through the service")
-
-    def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
-
-    def triples(self, graph: str) -> list[ox.Triple]:
-        """The triples of one named graph."""
-        quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-
-    def __len__(self) -> int:
-        return len(self._store)
-
-
-def _graph(name: str) -> ox.NamedNode | ox.DefaultGraph:
-    return ox.DefaultGraph() if name == "" else ox.NamedNode(name)
+            engine.bulk_load(snapshot.dump, format=ox.RdfFormat.N_QUADS)
+    return OxigraphStore.over(engine, version=snapshot.version)

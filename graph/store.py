@@ -50,6 +50,7 @@ class Store(Protocol):
         substitutions: Substitutions | None = None,
         default_graph: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Evaluate a SPARQL query; variables in ``substitutions`` are bound, never pasted into text."""
         ...
@@ -71,12 +72,15 @@ class OxigraphStore:
     """Oxigraph embedded: on disk (RocksDB, ACID) when given a directory, in memory otherwise.
 
     The directory holds ``oxigraph/`` (the database) and ``meta.json`` (the write version).
-    ``read_only=True`` opens a snapshot for reader processes; it never writes.
+    ``read_only=True`` opens it without ever writing (a checkpoint, in a reader process).
+    :meth:`over` wraps an engine that is already open, such as a worker's in-memory snapshot.
+    ``custom_functions`` (SPARQL extension functions) are offered to every query.
     """
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self.custom_functions: dict[ox.NamedNode, Any] = {}
         self._lock = threading.Lock()
         self._version = 0
         try:
@@ -91,6 +95,18 @@ class OxigraphStore:
             raise StoreError(f"cannot open the store at {path}: {e}") from e
         if path is not None:
             self._version = int(str(self._read_meta().get("version", 0)))
+
+    @classmethod
+    def over(cls, engine: ox.Store, *, version: int) -> OxigraphStore:
+        """A read-only store over an open pyoxigraph engine, at a known version.
+
+        >>> OxigraphStore.over(ox.Store(), version=7).version
+        7
+        """
+        store = cls(read_only=True)
+        store._store = engine
+        store._version = version
+        return store
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -110,11 +126,14 @@ class OxigraphStore:
         substitutions: Substitutions | None = None,
         default_graph: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         subs: dict[ox.Variable, Any] = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
         try:
             return self._store.query(
                 sparql,
+                base_iri=base_iri,
+                custom_functions=self.custom_functions or None,
                 substitutions=subs or None,
                 use_default_graph_as_union=default_graph is None,
                 default_graph=[_graph_term(g) for g in default_graph]
@@ -139,6 +158,23 @@ class OxigraphStore:
 
     def __len__(self) -> int:
         return len(self._store)
+
+    def dump(self) -> bytes:
+        """Every quad of the store as N-Quads (a snapshot for an in-memory store)."""
+        return ox.serialize(self._store, format=ox.RdfFormat.N_QUADS) or b""
+
+    def checkpoint(self, target: Path) -> None:
+        """An immutable copy of the on-disk database in ``target`` (hard links: cheap).
+
+        Readers in other processes open checkpoints, never the live database, since pyoxigraph
+        leaves reading a store that another process writes undefined.
+        """
+        if self.path is None:
+            raise StoreError("only an on-disk store can be checkpointed; dump() an in-memory one")
+        try:
+            self._store.backup(str(target))
+        except OSError as e:
+            raise StoreError(f"cannot checkpoint the store into {target}: {e}") from e
 
     # -- writing ---------------------------------------------------------------------------
 

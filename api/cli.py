@@ -12,23 +12,29 @@ from typing import Annotated, Any
 
 import pyoxigraph as ox
 import typer
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from api.commands import analysis as analysis_commands
 from api.commands import export as export_commands
-from api.settings import Settings
+from api.commands.common import (
+    MemoryOpt,
+    StoreOpt,
+    err,
+    fail,
+    open_db,
+    out,
+    progress,
+    settings_for,
+)
 from graph.exceptions import (
     QueryEvaluationError,
     QuerySyntaxError,
     RdfSyntaxError,
-    StoreError,
     ValidationError,
     Violation,
 )
-from graph.load import bundled_files, check_files, load_files, open_store
+from graph.load import bundled_files, check_files, load_files
 from graph.stats import stats as store_stats
 
 app = typer.Typer(
@@ -38,20 +44,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# No emoji codes or markup in data: ":label:" and "[shape:X]" must print as they are.
-out = Console(emoji=False)
-err = Console(stderr=True, emoji=False)
-
-StoreOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--store", envvar="STACKATLAS_STORE", help="Store directory (default: the user data dir)."
-    ),
-]
-MemoryOpt = Annotated[
-    bool, typer.Option("--memory", help="Use an in-memory store built from the bundle.")
-]
-
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
@@ -64,39 +56,6 @@ GRAPH_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
-
-
-def _settings(store: Path | None, memory: bool) -> Settings:
-    if memory:
-        return Settings(store=None)
-    return Settings(store=store) if store is not None else Settings()
-
-
-def _open(settings: Settings) -> Any:
-    try:
-        with _progress() as progress:
-            task = progress.add_task("opening the store", total=None)
-            return open_store(
-                settings.store, progress=lambda msg: progress.update(task, description=msg)
-            )
-    except StoreError as e:
-        _fail(2, str(e))
-
-
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
-
-
-def _fail(code: int, message: str) -> None:
-    err.print("error: ", style="bold red", end="")
-    err.print(message, highlight=False, markup=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _print_violations(violations: list[Violation]) -> None:
@@ -132,7 +91,7 @@ def serve(
 
     from api.app import create_app
 
-    settings = _settings(store, memory)
+    settings = settings_for(store, memory)
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = settings.model_copy(update=overrides)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
@@ -146,19 +105,17 @@ def load(
     store: StoreOpt = None,
 ) -> None:
     """Validate FILES against the shapes and load them into the store in one transaction."""
-    settings = _settings(store, False)
-    db = _open(settings)
+    settings = settings_for(store, False)
+    db = open_db(settings)
     try:
-        with _progress() as progress:
-            task = progress.add_task("loading", total=None)
-            report = load_files(
-                db, files, progress=lambda msg: progress.update(task, description=msg)
-            )
+        with progress() as bar:
+            task = bar.add_task("loading", total=None)
+            report = load_files(db, files, progress=lambda msg: bar.update(task, description=msg))
     except RdfSyntaxError as e:
-        _fail(1, f"{e}\nnothing was written")
+        fail(1, f"{e}\nnothing was written")
     except ValidationError as e:
         _print_violations(e.violations)
-        _fail(1, "the data breaks the shapes; nothing was written")
+        fail(1, "the data breaks the shapes; nothing was written")
     out.print(
         f"loaded {report.triples} triples into {len(report.graphs)} graph(s); store version {report.version}"
     )
@@ -174,11 +131,11 @@ def validate(
     paths = files or []
     for p in paths:
         if not p.is_file():
-            _fail(2, f"{p}: no such file")
+            fail(2, f"{p}: no such file")
     try:
         violations = check_files(paths, with_bundle=True)
     except RdfSyntaxError as e:
-        _fail(1, str(e))
+        fail(1, str(e))
     if violations:
         _print_violations(violations)
         raise typer.Exit(1)
@@ -208,26 +165,26 @@ def query(
     elif sparql.startswith("@"):
         sparql = Path(sparql[1:]).read_text(encoding="utf-8")
     if fmt not in {"table", *RESULT_FORMATS, *GRAPH_FORMATS}:
-        _fail(2, f"unknown format {fmt!r}")
-    db = _open(_settings(store, memory))
+        fail(2, f"unknown format {fmt!r}")
+    db = open_db(settings_for(store, memory))
     try:
         result = db.query(sparql)
         _print_result(result, fmt)
     except QuerySyntaxError as e:
-        _fail(1, f"query syntax: {e}")
+        fail(1, f"query syntax: {e}")
     except QueryEvaluationError as e:
-        _fail(1, f"query failed: {e}")
+        fail(1, f"query failed: {e}")
 
 
 def _print_result(result: Any, fmt: str) -> None:
     if isinstance(result, ox.QueryTriples):
         rdf_fmt = GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)
         if fmt in RESULT_FORMATS:
-            _fail(2, f"--format {fmt} is for SELECT/ASK; use turtle, ntriples, jsonld or rdfxml")
+            fail(2, f"--format {fmt} is for SELECT/ASK; use turtle, ntriples, jsonld or rdfxml")
         sys.stdout.write((ox.serialize(result, format=rdf_fmt) or b"").decode("utf-8"))
         return
     if fmt in GRAPH_FORMATS:
-        _fail(2, f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml")
+        fail(2, f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml")
     if fmt != "table":
         sys.stdout.write((result.serialize(format=RESULT_FORMATS[fmt]) or b"").decode("utf-8"))
         return
@@ -256,7 +213,7 @@ def _cell(term: Any) -> str:
 @app.command()
 def stats(store: StoreOpt = None, memory: MemoryOpt = False) -> None:
     """Counts per class, sources and the as-of range of the store."""
-    s = store_stats(_open(_settings(store, memory)))
+    s = store_stats(open_db(settings_for(store, memory)))
     table = Table("class", "count", title="stackatlas knowledge base")
     for name, n in s.classes.items():
         table.add_row(name, str(n))

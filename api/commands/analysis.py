@@ -18,19 +18,11 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from api.commands.common import MemoryOpt, StoreOpt, fail, open_db, out, settings_for
 from graph import analysis as A
 from graph.exceptions import StackAtlasError
 from graph.projection import projection
 
-StoreOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--store", envvar="STACKATLAS_STORE", help="Store directory (default: the user data dir)."
-    ),
-]
-MemoryOpt = Annotated[
-    bool, typer.Option("--memory", help="Use an in-memory store built from the bundle.")
-]
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print the full answer, with evidence, as JSON.")
 ]
@@ -56,13 +48,12 @@ def _run(
     work: Callable[[nx.MultiDiGraph], Any],
     show: Callable[[Any], None],
 ) -> None:
-    from api import cli  # the CLI's store opening and error reporting; api.cli imports us
 
-    db = cli._open(cli._settings(store, memory))
+    db = open_db(settings_for(store, memory))
     try:
         result = work(projection(db))
     except StackAtlasError as e:  # an unknown slug: the request is wrong
-        cli._fail(1, str(e))
+        fail(1, str(e))
     if as_json:
         payload = (
             [dataclasses.asdict(r) for r in result]
@@ -75,10 +66,9 @@ def _run(
 
 
 def _print(*things: Any) -> None:
-    from api import cli
 
     for t in things:
-        cli.out.print(t)
+        out.print(t)
 
 
 def _table(title: str, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> Table:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from api.commands.common import MemoryOpt, StoreOpt, err, fail, open_db, settings_for
 from graph.exceptions import InvalidParameterError, StackAtlasError
 from graph.export import FORMATS, construct_graph, export, format_named, neighbourhood, thing, whole
 from graph.projection import projection
@@ -40,34 +41,23 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", help="File to write (default: standard output)."),
     ] = None,
-    store: Annotated[
-        Path | None,
-        typer.Option(
-            "--store",
-            envvar="STACKATLAS_STORE",
-            help="Store directory (default: the user data dir).",
-        ),
-    ] = None,
-    memory: Annotated[
-        bool, typer.Option("--memory", help="Use an in-memory store built from the bundle.")
-    ] = False,
+    store: StoreOpt = None,
+    memory: MemoryOpt = False,
 ) -> None:
     """Export the whole graph, the neighbourhood of --focus, or a CONSTRUCT result, in --format."""
-    # The CLI's store opening and error reporting; imported here because api.cli imports us.
-    from api import cli
 
     try:
         writer = format_named(fmt)
     except InvalidParameterError as e:
-        cli._fail(2, str(e))
+        fail(2, str(e))
     if construct is not None and focus is not None:
-        cli._fail(2, "--construct and --focus exclude each other")
+        fail(2, "--construct and --focus exclude each other")
     try:
         query = _read_query(construct) if construct is not None else None
     except OSError as e:
-        cli._fail(2, f"cannot read the query: {e}")
+        fail(2, f"cannot read the query: {e}")
     try:
-        db = cli._open(cli._settings(store, memory))
+        db = open_db(settings_for(store, memory))
         G = projection(db)
         if query is not None:
             H = construct_graph(db, query, reference=G)
@@ -78,15 +68,15 @@ def export_command(
         data = export(H, writer.name)
     except InvalidParameterError as e:
         # an unknown --kind is a bad option; a query that returns no triples is a wrong query
-        cli._fail(1 if query is not None else 2, str(e))
+        fail(1 if query is not None else 2, str(e))
     except StackAtlasError as e:  # an unknown --focus, a broken query: the request is wrong
-        cli._fail(1, str(e))
+        fail(1, str(e))
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         output.write_bytes(data)
-        cli.err.print(
+        err.print(
             f"wrote {H.number_of_nodes()} things and {H.number_of_edges()} relations to {output}",
             highlight=False,
             markup=False,

@@ -25,7 +25,6 @@ graph.exceptions.NotFoundError: no model with slug 'open-7c'; did you mean open-
 from __future__ import annotations
 
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +33,7 @@ import networkx as nx
 import pyoxigraph as ox
 from rapidfuzz import fuzz, process
 
+from graph.cache import per_store_version
 from graph.exceptions import NotFoundError
 from graph.projection import projection
 from graph.store import Store, select
@@ -332,19 +332,10 @@ def _relations(G: nx.MultiDiGraph, iri: str) -> tuple[Relation, ...]:
     )
 
 
-_cache: dict[int, Catalog] = {}
-_cache_lock = threading.Lock()
-
-
+@per_store_version
 def catalog(store: Store) -> Catalog:
     """The catalog of ``store``, built once per store version and shared (treat it as read-only)."""
-    key = id(store)
-    with _cache_lock:
-        found = _cache.get(key)
-        if found is None or found.version != store.version:
-            found = build_catalog(store)
-            _cache[key] = found
-        return found
+    return build_catalog(store)
 
 
 _DESCRIBE = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"

@@ -22,11 +22,11 @@ values become node attributes (lists where a property has several values).
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import networkx as nx
 
+from graph.cache import per_store_version
 from graph.store import Store, select
 from ontology.namespace import ID, ID_IRI, SA_IRI
 
@@ -100,19 +100,10 @@ def project(store: Store) -> nx.MultiDiGraph:
     return G
 
 
-_cache: dict[int, nx.MultiDiGraph] = {}
-_cache_lock = threading.Lock()
-
-
+@per_store_version
 def projection(store: Store) -> nx.MultiDiGraph:
     """The projection of ``store``, built once per store version and shared (treat it as read-only)."""
-    key = id(store)
-    with _cache_lock:
-        G = _cache.get(key)
-        if G is None or G.graph["version"] != store.version:
-            G = project(store)
-            _cache[key] = G
-        return G
+    return project(store)
 
 
 def _local(iri: str) -> str:

@@ -23,11 +23,11 @@ and otherwise rapidfuzz's edit-distance similarity scaled below 75.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from graph.cache import per_store_version
 from graph.lookup import KINDS, catalog
 from graph.store import Store
 
@@ -139,19 +139,10 @@ def _prefix_ratio(q: str, key: str, **_: object) -> float:
     return float(fuzz.ratio(q, key[: len(q) + 1]))
 
 
-_cache: dict[int, SearchIndex] = {}
-_cache_lock = threading.Lock()
-
-
+@per_store_version
 def index(store: Store) -> SearchIndex:
     """The search index of ``store``, built once per store version."""
-    key = id(store)
-    with _cache_lock:
-        found = _cache.get(key)
-        if found is None or found.version != store.version:
-            found = SearchIndex(store)
-            _cache[key] = found
-        return found
+    return SearchIndex(store)
 
 
 def search(store: Store, query: str, *, kind: str | None = None, limit: int = 20) -> list[Hit]:

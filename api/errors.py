@@ -5,6 +5,7 @@ Only deliberate errors are mapped; a bug stays a 500 and is logged, never dresse
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -46,10 +47,41 @@ STATUS: dict[type[StackAtlasError], tuple[int, str]] = {
 }
 
 
-def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
-    """A problem+json response."""
+def problem(
+    status: int, title: str, detail: str, *, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    """A problem+json response, with extra response headers (Retry-After, Allow, WWW-Authenticate)."""
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+_SYNTAX_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+
+
+def query_problem(error: StackAtlasError, text: str) -> JSONResponse:
+    """The problem+json for a failed SPARQL query; a syntax error points at its line and column.
+
+    >>> from graph.exceptions import QuerySyntaxError
+    >>> r = query_problem(QuerySyntaxError("error at 1:8: expected a variable"), "SELECT { ?s ?p ?o }")
+    >>> r.status_code, r.body.decode().count('"pointer":"       ^"')
+    (400, 1)
+    """
+    status, title = status_of(error)
+    extra: dict[str, Any] = {}
+    detail = str(error)
+    if isinstance(error, QuerySyntaxError) and (m := _SYNTAX_AT.match(detail)):
+        line, column = int(m.group(1)), int(m.group(2))
+        lines = text.splitlines() or [""]
+        extra = {
+            "line": line,
+            "column": column,
+            "near": lines[line - 1] if 0 < line <= len(lines) else "",
+            "pointer": " " * (column - 1) + "^",
+        }
+        detail = f"syntax error at line {line}, column {column}: {m.group(3)}"
+    # a query past its deadline may well succeed later, when the machine is less busy
+    headers = {"Retry-After": "5"} if status == 503 else None
+    return problem(status, title, detail, headers=headers, **extra)
 
 
 def status_of(error: StackAtlasError) -> tuple[int, str]:

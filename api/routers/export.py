@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+import pyoxigraph as ox
+from fastapi import APIRouter, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import StoreDep
+from api.deps import SettingsDep, StoreDep
+from api.errors import problem, query_problem
 from graph.analysis import resolve
-from graph.exceptions import InvalidParameterError
+from graph.exceptions import InvalidParameterError, StackAtlasError
 from graph.export import FORMATS, export, format_named, neighbourhood, thing, whole
 from graph.export.answer import stack_answer
+from graph.export.construct import graph_from_triples, property_labels
+from graph.pool import Job, NotAcceptableError
 from graph.projection import projection
 
 router = APIRouter(tags=["export"])
@@ -94,4 +99,85 @@ def export_graph(
         export(H, fmt.name),
         media_type=f"{fmt.media_type}; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="{name}.{fmt.extension}"'},
+    )
+
+
+@router.get(
+    "/v1/export/construct",
+    summary="Export the triples of a SPARQL CONSTRUCT or DESCRIBE query",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The query's triples as a graph, in the requested format.",
+            "content": {f.media_type: {} for f in FORMATS.values()},
+        },
+        400: {"description": "Unknown format, malformed query, or not CONSTRUCT/DESCRIBE."},
+        429: {"description": "This client already has its share of queries running."},
+        503: {"description": "The query passed its deadline (problem+json)."},
+    },
+)
+async def export_construct(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    format: Annotated[str, Query(description=f"One of: {', '.join(FORMATS)}.")],
+    query: Annotated[
+        str,
+        Query(
+            min_length=1,
+            # percent-encoded, it must still fit the 16 KiB a request line may take
+            max_length=4000,
+            description="A CONSTRUCT or DESCRIBE query (at most 4000 characters); its triples are drawn.",
+            examples=[
+                "PREFIX sa: <https://w3id.org/stackatlas/ns#> "
+                "CONSTRUCT { ?m sa:developedBy ?o } WHERE { ?m sa:developedBy ?o }"
+            ],
+        ),
+    ],
+) -> Response:
+    """The result of a CONSTRUCT or DESCRIBE query, drawn like any other export.
+
+    The query runs in the SPARQL endpoint's worker pool, under the same deadline, row limit and
+    per-client limit as on ``/sparql``: an export is no way around them.
+    """
+    fmt = format_named(format)
+    service = request.app.state.sparql
+    client = request.client.host if request.client else "unknown"
+    if not service.gate.enter(client):
+        return problem(
+            429,
+            "Too many queries at once",
+            f"this client already has {settings.max_queries_per_client} queries running",
+            headers={"Retry-After": "1"},
+        )
+    job = Job(
+        query,
+        result_format=None,
+        graph_format="ntriples",
+        max_rows=settings.max_result_rows,
+        base_iri=str(request.base_url),
+    )
+    try:
+        answer, _ = await service.query(job, timeout=settings.query_timeout)
+    except NotAcceptableError:
+        raise InvalidParameterError(
+            "the query must be a CONSTRUCT or DESCRIBE query, which returns triples"
+        ) from None
+    except StackAtlasError as e:  # syntax, evaluation, deadline: said as on /sparql
+        return query_problem(e, query)
+    finally:
+        service.gate.leave(client)
+
+    def draw() -> bytes:
+        triples = ox.parse(answer.body, format=ox.RdfFormat.N_TRIPLES)
+        H = graph_from_triples(
+            triples, reference=projection(store), property_labels=property_labels(store)
+        )
+        H.graph["title"] = "SPARQL CONSTRUCT result"
+        return export(H, fmt.name)
+
+    return Response(
+        await run_in_threadpool(draw),  # writing a large graph must not block the event loop
+        media_type=f"{fmt.media_type}; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="stackatlas-construct.{fmt.extension}"'},
     )

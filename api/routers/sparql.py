@@ -7,7 +7,6 @@ turns every refusal into a problem+json answer that says what is wrong.
 
 from __future__ import annotations
 
-import re
 import secrets
 import time
 from pathlib import Path
@@ -17,8 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from api.errors import problem as problem_json
-from api.errors import status_of
+from api.errors import problem, query_problem
 from api.schemas import problem_content
 from api.sparql import conneg, description
 from api.sparql.metrics import CONTENT_TYPE as METRICS_TYPE
@@ -30,7 +28,7 @@ from api.sparql.protocol import (
 )
 from api.sparql.service import SparqlService
 from graph.exceptions import QuerySyntaxError, StackAtlasError
-from graph.pool import Job, QueryTimeoutError
+from graph.pool import Job
 
 router = APIRouter(tags=["sparql"])
 
@@ -71,7 +69,6 @@ _templates = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parents[1] / "templates"),
     autoescape=select_autoescape(["html"]),
 )
-_SYNTAX_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _DESCRIPTION = "SPARQL 1.1 Protocol. Without a query: the service description (or the query editor for browsers)."
 #: Documented for OpenAPI only: the protocol is read from the raw request (repeated parameters,
 #: form bodies, direct bodies), so FastAPI does not parse or validate it on the hot path.
@@ -200,7 +197,7 @@ async def _query(request: Request, service: SparqlService) -> Response:
     try:
         answer, hit = await service.query(job, timeout=timeout)
     except StackAtlasError as e:
-        return _error(e, op.text)
+        return query_problem(e, op.text)
     finally:
         service.gate.leave(client)
     media = graph_type if answer.kind == "graph" else result_type
@@ -308,7 +305,7 @@ async def _update(request: Request, service: SparqlService) -> Response:
         report = await service.update(op.text, base_iri=_endpoint(request))
     except StackAtlasError as e:
         if isinstance(e, QuerySyntaxError):
-            return _error(e, op.text)
+            return query_problem(e, op.text)
         raise  # the app's handler answers with the violation report
     return JSONResponse(
         {
@@ -337,15 +334,6 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def problem(
-    status: int, title: str, detail: str, *, headers: dict[str, str] | None = None, **extra: Any
-) -> Response:
-    """A problem+json answer with extra response headers (Retry-After, Allow, WWW-Authenticate)."""
-    response = problem_json(status, title, detail, **extra)
-    response.headers.update(headers or {})
-    return response
-
-
 def _endpoint(request: Request) -> str:
     """The URL of the door, without query: the base of relative IRIs, the SD's sd:endpoint."""
     return str(request.url.replace(query="", fragment=""))
@@ -363,22 +351,3 @@ def _refuse(e: ProtocolError, allow: str | None = None) -> Response:
 def _not_acceptable(accept: str | None) -> Response:
     offered = ", ".join(dict.fromkeys([*conneg.RESULT_TYPES, *conneg.GRAPH_TYPES]))
     return problem(406, "Not acceptable", f"Accept: {accept!r} matches none of: {offered}")
-
-
-def _error(e: StackAtlasError, text: str) -> Response:
-    status, title = status_of(e)
-    extra: dict[str, Any] = {}
-    detail = str(e)
-    if isinstance(e, QuerySyntaxError) and (m := _SYNTAX_AT.match(detail)):
-        line, column = int(m.group(1)), int(m.group(2))
-        lines = text.splitlines() or [""]
-        source = lines[line - 1] if 0 < line <= len(lines) else ""
-        extra = {
-            "line": line,
-            "column": column,
-            "near": source,
-            "pointer": " " * (column - 1) + "^",
-        }
-        detail = f"syntax error at line {line}, column {column}: {m.group(3)}"
-    headers = {"Retry-After": "5"} if isinstance(e, QueryTimeoutError) else None
-    return problem(status, title, detail, headers=headers, **extra)

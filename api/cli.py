@@ -34,6 +34,7 @@ from graph.exceptions import (
     ValidationError,
     Violation,
 )
+from graph.formats import GRAPH_FORMATS, RESULT_FORMATS
 from graph.load import bundled_files, check_files, load_files
 from graph.stats import stats as store_stats
 
@@ -44,18 +45,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
 
 
 def _print_violations(violations: list[Violation]) -> None:
@@ -153,7 +142,7 @@ def query(
         typer.Option(
             "--format",
             "-f",
-            help="table | json | csv | tsv | xml | turtle | ntriples | jsonld | rdfxml",
+            help="table | json | csv | tsv | xml (SELECT, ASK); turtle | ntriples | nquads | trig | jsonld | rdfxml (CONSTRUCT, DESCRIBE)",
         ),
     ] = "table",
     store: StoreOpt = None,
@@ -180,7 +169,7 @@ def _print_result(result: Any, fmt: str) -> None:
     if isinstance(result, ox.QueryTriples):
         rdf_fmt = GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)
         if fmt in RESULT_FORMATS:
-            fail(2, f"--format {fmt} is for SELECT/ASK; use turtle, ntriples, jsonld or rdfxml")
+            fail(2, f"--format {fmt} is for SELECT/ASK; use {', '.join(GRAPH_FORMATS)}")
         sys.stdout.write((ox.serialize(result, format=rdf_fmt) or b"").decode("utf-8"))
         return
     if fmt in GRAPH_FORMATS:

@@ -33,6 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.exceptions import QueryEvaluationError, QuerySyntaxError, StackAtlasError
+from graph.formats import GRAPH_FORMATS, RESULT_FORMATS
 from graph.snapshot import Snapshot, open_snapshot
 from graph.store import OxigraphStore
 
@@ -45,21 +46,6 @@ __all__ = [
     "ResultTooLargeError",
     "WorkerCrashedError",
 ]
-
-RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
 
 
 class QueryTimeoutError(StackAtlasError):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from graph.pool import GRAPH_FORMATS, RESULT_FORMATS
+from graph.formats import GRAPH_FORMATS, RESULT_FORMATS
 from graph.store import OxigraphStore
 
 SD = "http://www.w3.org/ns/sparql-service-description#"

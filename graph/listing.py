@@ -4,13 +4,9 @@ Every filter is one row of :data:`FILTERS`. A filter takes either a slug (checke
 catalog: it must name a thing of the right kind) or a concept from a fixed list, so no user input
 ever reaches a query text.
 
->>> from graph.load import load_files
+>>> from graph.examples import fixture_store
+>>> store = fixture_store()
 >>> from graph.lookup import catalog
->>> from graph.store import OxigraphStore
->>> from ontology import ONTOLOGY_PATH
->>> from pathlib import Path
->>> store = OxigraphStore()
->>> _ = load_files(store, [ONTOLOGY_PATH, Path("tests/data/fixture.ttl")])
 >>> page = list_members(catalog(store), "models", {"supported_on": "bigchip"})
 >>> page.total, [e.slug for e in page.items]       # one by an offering, one by a software path
 (2, ['big-model', 'open-7b'])

@@ -3,12 +3,8 @@
 A :class:`Catalog` is built once per store version (two SPARQL queries and the projection) and
 answers every item lookup from memory, which is what keeps ``GET /v1/{kind}/{slug}`` cheap.
 
->>> from graph.load import load_files
->>> from graph.store import OxigraphStore
->>> from ontology import ONTOLOGY_PATH
->>> from pathlib import Path
->>> store = OxigraphStore()
->>> _ = load_files(store, [ONTOLOGY_PATH, Path("tests/data/fixture.ttl")])
+>>> from graph.examples import fixture_store
+>>> store = fixture_store()
 >>> model = catalog(store).entity("models", "open-7b")
 >>> model.label, model.kind, model.types
 ('Open 7B', 'models', ('Model',))

@@ -4,12 +4,8 @@ Nodes are the described things (every ``id:`` IRI with a ``sa:`` type); an edge 
 for every ``sa:`` property between them, keyed by the property's local name. Literal and concept
 values become node attributes (lists where a property has several values).
 
->>> from graph.load import load_files
->>> from graph.store import OxigraphStore
->>> from ontology import ONTOLOGY_PATH
->>> from pathlib import Path
->>> store = OxigraphStore()
->>> _ = load_files(store, [ONTOLOGY_PATH, Path("tests/data/fixture.ttl")])
+>>> from graph.examples import fixture_store
+>>> store = fixture_store()
 >>> G = project(store)
 >>> model = str(ID["open-7b"])                  # nodes are keyed by their full IRI, as a str
 >>> G.nodes[model]["kind"], G.nodes[model]["weights"], G.nodes[model]["slug"]

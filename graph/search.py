@@ -6,12 +6,8 @@ Names are compared *normalised* (lowercase, letters and digits only), so "TPUv5e
 An exact name scores 100, a name the query begins scores 90-95, a name containing the query 75-85,
 and otherwise rapidfuzz's edit-distance similarity scaled below 75.
 
->>> from graph.load import load_files
->>> from graph.store import OxigraphStore
->>> from ontology import ONTOLOGY_PATH
->>> from pathlib import Path
->>> store = OxigraphStore()
->>> _ = load_files(store, [ONTOLOGY_PATH, Path("tests/data/fixture.ttl")])
+>>> from graph.examples import fixture_store
+>>> store = fixture_store()
 >>> [(h.slug, h.matched) for h in search(store, "Open7B")][:2]
 [('open-7b', 'Open 7B'), ('open-7b-tuned', 'Open 7B Tuned')]
 >>> [h.slug for h in search(store, "big modle")][:1]          # a typo

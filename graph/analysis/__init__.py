@@ -21,7 +21,7 @@ license obligations of M?      ``license_obligations(G, m)`` → :class:`Obligat
 is M open?                     ``openness(G, m)`` → :class:`OpennessReport`
 =============================  ===========================================================
 
->>> from graph.analysis.examples import fixture_graph
+>>> from graph.examples import fixture_graph
 >>> G = fixture_graph()
 >>> model = resolve(G, "open-7b", ["Model"], what="model")
 >>> can_run(G, model, resolve(G, "gpu-1", ["Chip"], what="chip")).runs

@@ -5,7 +5,7 @@ or when M's weights are obtainable (``sa:OpenWeights``/``sa:GatedWeights``) and 
 ``M sa:supportedBy/sa:hasBackend*/sa:targets C`` exists. A *deployment* is (model, cloud, chip):
 documented by an offering (the chip may be undocumented), or self-hosted on a chip the cloud rents.
 
->>> from graph.analysis.examples import fixture_graph
+>>> from graph.examples import fixture_graph
 >>> G = fixture_graph()
 >>> [(slug(d.cloud.iri), d.chip.slug if d.chip else None, d.via)
 ...  for d in where_can_run(G, ID_IRI + "open-7b").deployments]
@@ -256,7 +256,7 @@ def can_run(G: nx.MultiDiGraph, model: str, chip: str) -> Compatibility:
 def what_runs_on(G: nx.MultiDiGraph, target: str) -> RunsOn:
     """The models that run on a chip, or that can be deployed in a cloud (``target`` is an IRI).
 
-    >>> from graph.analysis.examples import fixture_graph
+    >>> from graph.examples import fixture_graph
     >>> [m.model.slug for m in what_runs_on(fixture_graph(), ID_IRI + "gpucloud").models]
     ['open-7b']
     """

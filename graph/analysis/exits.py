@@ -5,7 +5,7 @@ Ranks (domain research §5.3): 1 the same model from another provider or on othe
 needed). Within a rank, fewer changed layers first. No alternative touches an avoided group at any
 layer: model developer, cloud and service operator, chip designer, software on the path.
 
->>> from graph.analysis.examples import fixture_graph
+>>> from graph.examples import fixture_graph
 >>> G = fixture_graph()
 >>> paths = exit_paths(G, ID_IRI + "open-7b", cloud=ID_IRI + "bigcloud", avoid=["bigco"])
 >>> [(p.rank, p.deployment.cloud.slug, p.changes) for p in paths][:1]

@@ -4,7 +4,7 @@ The endpoint passes ``sparql_functions(store)`` to pyoxigraph as ``custom_functi
 takes and returns pyoxigraph terms. A call with a term that names nothing of the right kind returns
 ``None``, which SPARQL treats as an error: the expression is unbound, the query goes on.
 
->>> from graph.analysis.examples import FIXTURE
+>>> from graph.examples import FIXTURE
 >>> from graph.load import load_files
 >>> from graph.store import OxigraphStore
 >>> from ontology import ONTOLOGY_PATH

@@ -5,7 +5,7 @@ named by its top organization. The group of a model, software, chip, cloud or se
 of who develops, designs or operates it (a node may belong to several: PyTorch is Meta's and the
 Linux Foundation's).
 
->>> from graph.analysis.examples import fixture_graph
+>>> from graph.examples import fixture_graph
 >>> G = fixture_graph()
 >>> idx = index(G)
 >>> sorted(slug(g) for g in idx.groups_of(ID_IRI + "big-model"))
@@ -243,7 +243,7 @@ def resolve(G: nx.MultiDiGraph, name: str, kinds: Iterable[str], *, what: str) -
 
     Raises :class:`NotFoundError` with the closest slugs of those kinds as suggestions.
 
-    >>> from graph.analysis.examples import fixture_graph
+    >>> from graph.examples import fixture_graph
     >>> resolve(fixture_graph(), "gpu-1", ["Chip"], what="chip")
     'https://w3id.org/stackatlas/id/gpu-1'
     >>> resolve(fixture_graph(), "gpu1", ["Chip"], what="chip")
@@ -266,7 +266,7 @@ def resolve(G: nx.MultiDiGraph, name: str, kinds: Iterable[str], *, what: str) -
 def avoid_groups(G: nx.MultiDiGraph, organizations: Iterable[str]) -> frozenset[str]:
     """The vendor groups to avoid, from organization slugs (each names its whole group).
 
-    >>> from graph.analysis.examples import fixture_graph
+    >>> from graph.examples import fixture_graph
     >>> sorted(slug(g) for g in avoid_groups(fixture_graph(), ["bigco-labs"]))
     ['bigco']
     """

@@ -4,7 +4,7 @@ Method, weights and citations: ``docs/lock-in.md`` (grounded in the project's do
 CMA, FTC, AI Now, Opara-Martins et al.). Each factor is a value in [0, 1] (1 = most locked), a
 weight (the weights sum to 1), and a contribution = value x weight x 100; the score is the sum.
 
->>> from graph.analysis.examples import fixture_graph
+>>> from graph.examples import fixture_graph
 >>> G = fixture_graph()
 >>> closed = lock_in(G, ID_IRI + "big-model", cloud=ID_IRI + "bigcloud", chip=ID_IRI + "bigchip")
 >>> open_ = lock_in(G, ID_IRI + "open-7b", cloud=ID_IRI + "gpucloud", chip=ID_IRI + "gpu-1")

@@ -4,7 +4,7 @@ A fine-tune, quantization, adapter or distillation carries its parents' terms; a
 all of its parents' (domain research, Appendix A). Each term is reported with the license it
 comes from and the ancestor whose license that is.
 
->>> from graph.analysis.examples import fixture_graph
+>>> from graph.examples import fixture_graph
 >>> o = license_obligations(fixture_graph(), ID_IRI + "open-7b-tuned")
 >>> [m.slug for m in o.lineage], sorted({t.term for t in o.duties})
 (['open-7b-tuned', 'open-7b'], ['Attribution'])

@@ -4,7 +4,7 @@ Both are decided only from curated facts (``docs/openness.md``): a component the
 not record is ``unknown``, never guessed. OSAID needs data information, code and parameters, all
 under terms granting the four freedoms; MOF classes are cumulative (III ⊂ II ⊂ I).
 
->>> from graph.analysis.examples import fixture_graph
+>>> from graph.examples import fixture_graph
 >>> r = openness(fixture_graph(), ID_IRI + "big-model")
 >>> r.osaid, r.mof_class, r.mof_ceiling
 ('does not conform', None, None)

@@ -1,7 +1,7 @@
 """What if a vendor group vanished: who loses every deployment, who is left single-sourced, which
 chips and clouds go, and which nodes are single points of control of the deployment graph.
 
->>> from graph.analysis.examples import fixture_graph
+>>> from graph.examples import fixture_graph
 >>> r = what_if(fixture_graph(), remove=["bigco"])
 >>> [m.slug for m in r.models_losing_all], [c.slug for c in r.clouds_gone]
 (['big-model'], ['bigcloud'])

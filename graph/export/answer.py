@@ -100,7 +100,7 @@ def stack_answer(
     The stack is outlined as ``stack``, the vendor-disjoint options the report counts as
     ``alternative``, each exit path's deployment as ``exit``; every evidence triple is marked.
 
-    >>> from graph.analysis.examples import fixture_graph
+    >>> from graph.examples import fixture_graph
     >>> from ontology.namespace import ID_IRI
     >>> G = fixture_graph()
     >>> H = stack_answer(G, ID_IRI + "open-7b", cloud=ID_IRI + "bigcloud", avoid=["bigco"])

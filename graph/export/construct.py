@@ -6,13 +6,9 @@ IRI-to-IRI triple becomes an edge keyed by the property's local name and labelle
 ontology's label. Things the triples do not describe (no type or label) take their kind and label
 from ``reference`` (the projection of the store), so a bare CONSTRUCT still draws nicely.
 
->>> from graph.load import load_files
->>> from graph.store import OxigraphStore
+>>> from graph.examples import fixture_store
+>>> store = fixture_store()
 >>> from graph.projection import project
->>> from ontology import ONTOLOGY_PATH
->>> from pathlib import Path
->>> store = OxigraphStore()
->>> _ = load_files(store, [ONTOLOGY_PATH, Path("tests/data/fixture.ttl")])
 >>> H = construct_graph(store, '''PREFIX sa: <https://w3id.org/stackatlas/ns#>
 ...     CONSTRUCT { ?m sa:developedBy ?o } WHERE { ?m sa:developedBy ?o }''', reference=project(store))
 >>> model = "https://w3id.org/stackatlas/id/open-7b"

@@ -1,12 +1,8 @@
 """What to export: the whole graph, or the neighbourhood of one thing.
 
->>> from graph.load import load_files
->>> from graph.store import OxigraphStore
+>>> from graph.examples import fixture_store
+>>> store = fixture_store()
 >>> from graph.projection import project
->>> from ontology import ONTOLOGY_PATH
->>> from pathlib import Path
->>> store = OxigraphStore()
->>> _ = load_files(store, [ONTOLOGY_PATH, Path("tests/data/fixture.ttl")])
 >>> G = project(store)
 >>> H = neighbourhood(G, thing(G, "open-7b"), depth=1)
 >>> sorted(H.nodes[n]["slug"] for n in H)

@@ -70,7 +70,8 @@ def page(browser_context: BrowserContext) -> Iterator[Page]:
 def click_node(page: Page, root: str, iri: str) -> None:
     """Click, with the mouse, the node ``iri`` of the graph view drawn in the element ``root``.
 
-    The view is scrolled into sight and zoomed onto the node first, so no neighbour lies over it.
+    The view is scrolled into sight and zoomed onto the node first, and the node is raised above
+    the others: in the dense layout of the whole graph two nodes can sit almost on one another.
     """
     # Scroll first and let the scroll event through: Cytoscape caches where its canvas is and
     # refreshes that on scroll, so a click right after a scroll would land at the old place.
@@ -85,7 +86,8 @@ def click_node(page: Page, root: str, iri: str) -> None:
         """([selector, id]) => {
              const cy = StackAtlas.viewOf(document.querySelector(selector));
              const node = cy.getElementById(id);
-             cy.zoom(2); cy.center(node);
+             node.style("z-index", 9999);  // Cytoscape picks the topmost element under the mouse
+             cy.zoom(4); cy.center(node);
              const at = node.renderedPosition(), box = cy.container().getBoundingClientRect();
              return {x: box.left + at.x, y: box.top + at.y};
            }""",
